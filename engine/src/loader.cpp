@@ -258,11 +258,11 @@ std::optional<Framework> load_framework(const std::string& path, Diagnostics& di
     if (auto min = reader.number("min", Need::Required)) {
       if (!std::isfinite(*min) || *min < 0 || *min > 100)
         reader.error("min", fmt::format("'min' must be between 0 and 100, got {}", *min));
+      else if (!framework.bands.empty() && *min <= framework.bands.back().min)
+        reader.error("min", fmt::format("bands must be listed in ascending order of 'min': {} is not above "
+                                        "the previous band's {}", *min, framework.bands.back().min));
       else band.min = *min;
     }
-    if (!framework.bands.empty() && band.min <= framework.bands.back().min)
-      reader.error("min", fmt::format("bands must be listed in ascending order of 'min': {} follows {}",
-                                      band.min, framework.bands.back().min));
     if (!band.id.empty()) band_ids.add(band.id, reader.where("id"));
     framework.bands.push_back(std::move(band));
   });
@@ -449,7 +449,10 @@ void read_documents_file(const std::string& path, Election& election, Diagnostic
     doc.date = reader.date("date", Need::Required).value_or(Date{});
     doc.path = reader.string("path", Need::Optional).value_or("");
     doc.url = reader.string("url", Need::Optional).value_or("");
-    auto sha = reader.string("sha256", doc.path.empty() ? Need::Optional : Need::Required);
+    auto sha = reader.string("sha256", Need::Optional);
+    if (!sha && !doc.path.empty())
+      reader.error("path", fmt::format("document '{}' gives a 'path' but no 'sha256': add the file's "
+                                       "sha256 (sha256sum prints it)", doc.id));
     if (sha) {
       if (!valid_sha256(*sha))
         reader.error("sha256", "'sha256' must be 64 lowercase hexadecimal digits");
@@ -460,7 +463,18 @@ void read_documents_file(const std::string& path, Election& election, Diagnostic
   });
 }
 
-void read_evidence_file(const std::string& path, Election& election, Diagnostics& diags) {
+// Reports `id` at `where` unless the election lists such a document.
+void check_document(const Election& election, const std::string& id, const SourceRegion& where,
+                    Diagnostics& diags) {
+  if (id.empty() || election.find_document(id)) return;
+  std::vector<std::string> known;
+  for (const auto& d : election.documents) known.push_back(d.id);
+  unknown_reference(diags, where, "document", id, known);
+}
+
+// REQUIRES: election.documents already read, so references can be checked where they stand.
+void read_evidence_file(const std::string& path, Election& election, Diagnostics& diags,
+                        const Framework* framework) {
   auto document = parse_toml(path, diags);
   if (!document) return;
   TomlReader root(*document, "evidence.toml", path, diags);
@@ -484,12 +498,14 @@ void read_evidence_file(const std::string& path, Election& election, Diagnostics
       if (item.start && item.end && *item.end <= *item.start)
         loc.error("end", fmt::format("'end' ({}) must be greater than 'start' ({})", *item.end, *item.start));
     }
-    item.tags = reader.strings("tags", Need::Required).value_or(std::vector<std::string>{});
-    if (reader.array("tags", Need::Optional) && item.tags.empty())
-      reader.error("tags", "'tags' needs at least one tag");
-    item.indicators = reader.strings("indicators", Need::Required).value_or(std::vector<std::string>{});
-    if (reader.array("indicators", Need::Optional) && item.indicators.empty())
-      reader.error("indicators", "'indicators' needs at least one indicator id");
+    if (auto tags = reader.strings("tags", Need::Required)) {
+      if (tags->empty()) reader.error("tags", "'tags' needs at least one tag");
+      item.tags = std::move(*tags);
+    }
+    if (auto indicators = reader.strings("indicators", Need::Required)) {
+      if (indicators->empty()) reader.error("indicators", "'indicators' needs at least one indicator id");
+      item.indicators = std::move(*indicators);
+    }
     item.date = reader.date("date", Need::Required).value_or(Date{});
     if (auto grade = reader.string("reliability", Need::Required)) {
       if (grade->size() == 1 && (*grade)[0] >= 'A' && (*grade)[0] <= 'F') item.reliability = (*grade)[0];
@@ -511,39 +527,30 @@ void read_evidence_file(const std::string& path, Election& election, Diagnostics
     }
     item.corroborated_by =
         reader.strings("corroborated_by", Need::Optional).value_or(std::vector<std::string>{});
+    check_document(election, item.document, reader.where("document"), diags);
+    for (const auto& doc : item.corroborated_by) {
+      check_document(election, doc, reader.where("corroborated_by"), diags);
+      if (doc == item.document)
+        reader.error("corroborated_by", fmt::format("evidence '{}' cannot be corroborated by its own "
+                                                    "document '{}'", item.id, doc));
+    }
+    if (framework)
+      for (const auto& indicator : item.indicators)
+        if (!framework->find_indicator(indicator))
+          unknown_reference(diags, reader.where("indicators"), "indicator", indicator,
+                            framework->indicator_ids());
     if (!item.id.empty()) ids.add(item.id, reader.where("id"));
     election.evidence.push_back(std::move(item));
   });
 }
 
-// Cross-file references: documents named by facts and evidence, indicators named by evidence.
-void check_references(Election& election, Diagnostics& diags, const Framework* framework) {
-  std::vector<std::string> document_ids;
-  for (const auto& d : election.documents) document_ids.push_back(d.id);
-  auto check_document = [&](const std::string& id, const SourceRegion& where) {
-    if (!id.empty() && !election.find_document(id))
-      unknown_reference(diags, where, "document", id, document_ids);
-  };
-  auto& facts = election.facts;
+// Documents named by facts. REQUIRES: election.documents already read.
+void check_fact_sources(const Election& election, Diagnostics& diags) {
+  const Facts& facts = election.facts;
   for (const auto* fact : {&facts.total_seats, &facts.registered_voters, &facts.ballots_cast,
                            &facts.turnout, &facts.parties_contesting})
-    if (*fact) check_document((*fact)->source, (*fact)->where);
-  for (const auto& party : facts.parties) check_document(party.source, party.where);
-  const std::vector<std::string> indicator_ids =
-      framework ? framework->indicator_ids() : std::vector<std::string>{};
-  for (const auto& item : election.evidence) {
-    check_document(item.document, item.where);
-    for (const auto& doc : item.corroborated_by) {
-      check_document(doc, item.where);
-      if (doc == item.document)
-        diags.error(item.where, fmt::format("evidence '{}' cannot be corroborated by its own document '{}'",
-                                            item.id, doc));
-    }
-    if (framework)
-      for (const auto& indicator : item.indicators)
-        if (!framework->find_indicator(indicator))
-          unknown_reference(diags, item.where, "indicator", indicator, indicator_ids);
-  }
+    if (*fact) check_document(election, (*fact)->source, (*fact)->where, diags);
+  for (const auto& party : facts.parties) check_document(election, party.source, party.where, diags);
 }
 
 }  // namespace
@@ -564,8 +571,8 @@ std::optional<Election> load_election(const std::string& directory, Diagnostics&
   const auto join = [&](const char* file) { return (fs::path(directory) / file).string(); };
   read_election_file(join("election.toml"), name, election, diags);
   read_documents_file(join("documents.toml"), election, diags);
-  read_evidence_file(join("evidence.toml"), election, diags);
-  check_references(election, diags, framework);
+  read_evidence_file(join("evidence.toml"), election, diags, framework);
+  check_fact_sources(election, diags);
   if (diags.size() != errors_before) return std::nullopt;
   return election;
 }

@@ -30,6 +30,8 @@ class Diagnostics {
 
   bool empty() const { return errors_.empty(); }
   std::size_t size() const { return errors_.size(); }
+  // In the order they were reported.
+  const std::vector<Diagnostic>& errors() const { return errors_; }
   // In file order (first reported first), then by line and column within a file.
   std::vector<Diagnostic> sorted() const;
 

@@ -1,0 +1,47 @@
+#include "support.hpp"
+
+#include <sys/wait.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace scrutineer::test {
+
+namespace fs = std::filesystem;
+
+std::string source_dir() { return SCRUTINEER_SOURCE_DIR; }
+
+std::optional<std::string> seeds_dir() {
+  std::error_code ec;
+  if (fs::is_directory(SCRUTINEER_SEEDS_DIR, ec)) return std::string(SCRUTINEER_SEEDS_DIR);
+  return std::nullopt;
+}
+
+std::string read_text(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+CliResult run_cli(const std::string& arguments) {
+  static int counter = 0;
+  const fs::path dir = fs::temp_directory_path() / ("scrutineer-test-" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  const std::string tag = std::to_string(counter++);
+  const std::string out_path = (dir / ("out" + tag)).string();
+  const std::string err_path = (dir / ("err" + tag)).string();
+  const std::string command = "cd '" + source_dir() + "' && '" + SCRUTINEER_CLI + "' " + arguments +
+                              " >'" + out_path + "' 2>'" + err_path + "' </dev/null";
+  const int status = std::system(command.c_str());
+  CliResult result;
+  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  result.out = read_text(out_path);
+  result.err = read_text(err_path);
+  fs::remove(out_path);
+  fs::remove(err_path);
+  return result;
+}
+
+}  // namespace scrutineer::test

@@ -1,0 +1,25 @@
+// Helpers shared by the tests: run the CLI, find the repository and the seed documents.
+#pragma once
+#include <optional>
+#include <string>
+
+namespace scrutineer::test {
+
+struct CliResult {
+  int exit_code = -1;
+  std::string out;  // stdout
+  std::string err;  // stderr
+};
+
+// Runs the scrutineer binary with `arguments` (a shell-quoted string) from the repository root.
+CliResult run_cli(const std::string& arguments);
+
+// The repository root (tests run from there too).
+std::string source_dir();
+
+// ../shared/seeds when present, else nullopt (tests that need it then skip, saying so).
+std::optional<std::string> seeds_dir();
+
+std::string read_text(const std::string& path);
+
+}  // namespace scrutineer::test
