@@ -16,6 +16,20 @@ std::vector<const EvidenceItem*> evidence_in_force(const Election& election,
   return result;
 }
 
+Facts facts_in_force(const Election& election, const std::optional<Date>& as_of) {
+  Facts facts = election.facts;
+  if (!as_of) return facts;
+  auto known = [&](const std::string& source) {
+    const Document* doc = election.find_document(source);
+    return doc && doc->date <= *as_of;
+  };
+  for (auto* fact : {&facts.total_seats, &facts.registered_voters, &facts.ballots_cast, &facts.turnout,
+                     &facts.parties_contesting})
+    if (*fact && !known((*fact)->source)) fact->reset();
+  std::erase_if(facts.parties, [&](const PartyResult& party) { return !known(party.source); });
+  return facts;
+}
+
 namespace {
 
 void sort_unique(std::vector<std::string>& ids) {

@@ -8,7 +8,7 @@ Scorecard assess(const Framework& framework, const Election& election, const Ass
   card.election = &election;
   card.options = options;
   card.method = options.method.value_or(framework.method);
-  card.facts = derive_facts(election.facts);
+  card.facts = derive_facts(facts_in_force(election, options.as_of));
   const auto evidence = evidence_in_force(election, options.as_of);
   card.evidence_in_force = evidence.size();
   card.weights = framework_weights(framework);

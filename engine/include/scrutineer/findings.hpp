@@ -37,6 +37,10 @@ struct Findings {
 std::vector<const EvidenceItem*> evidence_in_force(const Election& election,
                                                    const std::optional<Date>& as_of);
 
+// The recorded facts known by `as_of`: those whose source document is dated on or before it
+// (all when nullopt). Results published after the as-of day are not yet facts.
+Facts facts_in_force(const Election& election, const std::optional<Date>& as_of);
+
 // Decides every indicator: the first rule of its decision list that holds sets, caps or floors
 // the level; with no rule firing the linked evidence decides (any undermining item: 4 − the
 // highest severity among them; else any supporting item: 4); with neither, not assessed.
