@@ -45,4 +45,17 @@ struct Outcome {
 
 Outcome evaluate(const Program& program, const EvalContext& context);
 
+// The evidence items whose presence can change the outcome of `program`, for evaluating it on
+// many sub-ledgers (the uncertainty draws drop items; leave-one-out drops one). `context` holds
+// the whole ledger in force and, for an indicator rule, its linked part. Returns the positions
+// in context.evidence (ascending) of the items that matter: for every sub-ledger S of it (with
+// linked ∩ S as `linked`), `evaluate` gives the same `holds` and `missing_fact` on S as on the
+// items of S at those positions. Found statically: an item matters when it can reach a
+// comprehension and its predicate holds (exists, count, filter), fails (all) or cannot be
+// decided, or when it is counted by size(). nullopt when a predicate reads the ledger or an
+// outer comprehension's variable, so that items cannot be judged one at a time: then any item
+// may matter.
+std::optional<std::vector<std::size_t>> relevant_evidence(const Program& program,
+                                                          const EvalContext& context);
+
 }  // namespace scrutineer::rules
