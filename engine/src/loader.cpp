@@ -527,6 +527,12 @@ void read_evidence_file(const std::string& path, Election& election, Diagnostics
     }
     item.corroborated_by =
         reader.strings("corroborated_by", Need::Optional).value_or(std::vector<std::string>{});
+    // Notes that `extract` leaves on candidates: checked, not used in scoring.
+    if (auto sha = reader.string("sha256", Need::Optional); sha && !valid_sha256(*sha))
+      reader.error("sha256", "'sha256' must be 64 lowercase hexadecimal digits");
+    reader.strings("cues", Need::Optional);
+    reader.boolean("negated", Need::Optional);
+    reader.strings("dates_mentioned", Need::Optional);
     check_document(election, item.document, reader.where("document"), diags);
     for (const auto& doc : item.corroborated_by) {
       check_document(election, doc, reader.where("corroborated_by"), diags);
