@@ -1,6 +1,7 @@
 #include "support.hpp"
 
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
@@ -27,11 +28,11 @@ std::string read_text(const std::string& path) {
 
 CliResult run_cli(const std::string& arguments) {
   static int counter = 0;
-  const fs::path dir = fs::temp_directory_path() / ("scrutineer-test-" + std::to_string(::getpid()));
-  fs::create_directories(dir);
-  const std::string tag = std::to_string(counter++);
-  const std::string out_path = (dir / ("out" + tag)).string();
-  const std::string err_path = (dir / ("err" + tag)).string();
+  const std::string stem = (fs::temp_directory_path() /
+                            ("scrutineer-test-" + std::to_string(::getpid()) + "-" + std::to_string(counter++)))
+                               .string();
+  const std::string out_path = stem + ".out";
+  const std::string err_path = stem + ".err";
   const std::string command = "cd '" + source_dir() + "' && '" + SCRUTINEER_CLI + "' " + arguments +
                               " >'" + out_path + "' 2>'" + err_path + "' </dev/null";
   const int status = std::system(command.c_str());

@@ -10,18 +10,20 @@ namespace scrutineer::cli {
 namespace fs = std::filesystem;
 namespace po = boost::program_options;
 
-std::string default_framework_path() {
-  const fs::path relative = fs::path("criteria") / "standards.toml";
+std::string find_data_file(const std::string& relative) {
   std::error_code ec;
-  if (fs::exists(relative, ec)) return relative.string();
+  if (fs::exists(relative, ec)) return relative;
   const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
-  if (!ec) {
-    for (fs::path dir = exe.parent_path(); !dir.empty() && dir != dir.root_path(); dir = dir.parent_path()) {
-      const fs::path candidate = dir / relative;
-      if (fs::exists(candidate, ec)) return candidate.string();
-    }
-  }
-  return "";
+  if (!ec)
+    for (fs::path dir = exe.parent_path(); !dir.empty() && dir != dir.root_path(); dir = dir.parent_path())
+      if (fs::exists(dir / relative, ec)) return (dir / relative).string();
+  return relative;
+}
+
+std::string default_framework_path() {
+  const std::string path = find_data_file("criteria/standards.toml");
+  std::error_code ec;
+  return fs::exists(path, ec) ? path : "";
 }
 
 bool parse_options(const std::string& command, const Args& args,

@@ -8,8 +8,12 @@
 
 namespace scrutineer::cli {
 
-// criteria/standards.toml in the working directory, else beside the executable's source tree
-// (<exe dir>/../criteria/standards.toml), else "" when none is found.
+// `relative` (e.g. "criteria/lexicon.toml") in the working directory, else in the nearest
+// ancestor of the executable's directory that holds it (a build tree inside the checkout);
+// `relative` itself when found nowhere, so the error names the expected path.
+std::string find_data_file(const std::string& relative);
+
+// find_data_file("criteria/standards.toml"), or "" when there is none.
 std::string default_framework_path();
 
 // Parses `args` against `options` (and `positional`, when given) into `vm`. Prints
