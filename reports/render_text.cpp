@@ -42,6 +42,55 @@ std::string cite(const Election& election, const std::vector<std::string>& ids, 
   return out;
 }
 
+// "[9.8–15.0]" after a score when the uncertainty stage ran, padded to a fixed width.
+std::string interval_text(const Scorecard& card, const std::optional<Interval>& interval) {
+  if (!card.uncertainty) return "";
+  if (!interval) return fmt::format("  {:<13}", "[n/a]");
+  return fmt::format("  {:<13}", fmt::format("[{:.1f}–{:.1f}]", interval->low, interval->high));
+}
+
+std::string uncertainty_lines(const Scorecard& card) {
+  if (!card.uncertainty) return "";
+  const Uncertainty& u = *card.uncertainty;
+  std::string bands;
+  for (std::size_t b = 0; b < u.band_probabilities.size(); ++b) {
+    if (u.band_probabilities[b] <= 0) continue;
+    bands += fmt::format("{}{} {}", bands.empty() ? "" : ", ", card.framework->bands[b].label,
+                         percent(u.band_probabilities[b]));
+  }
+  return fmt::format("  {:.0f}% interval over {} draws (seed {}, concentration {}); band: {}\n",
+                     u.level * 100, u.draws, u.seed, fmt::format("{:g}", u.concentration),
+                     bands.empty() ? "not assessed in any draw" : bands);
+}
+
+std::string load_bearing_lines(const Scorecard& card) {
+  if (card.load_bearing.empty()) return "";
+  const Framework& framework = *card.framework;
+  std::string out = "\nLoad-bearing evidence (double-check before publishing)\n";
+  for (const LoadBearing& item : card.load_bearing) {
+    const EvidenceItem* evidence = find_item(*card.election, item.id);
+    std::string effect = fmt::format("without it {}", format_score(item.score_without));
+    if (item.change) effect += fmt::format(" ({:+.1f})", *item.change);
+    if (item.band_changed)
+      effect += fmt::format(", band {} → {}",
+                            card.scores.overall.band ? framework.bands[*card.scores.overall.band].label : "not assessed",
+                            item.band_without ? framework.bands[*item.band_without].label : "not assessed");
+    out += fmt::format("  [{}] {}\n    {}\n", item.id, effect, evidence ? evidence->claim : "");
+  }
+  return out;
+}
+
+// " (level 0 in 97% of draws)" for an indicator, when the uncertainty stage ran.
+std::string stability_text(const Scorecard& card, std::size_t c, std::size_t i) {
+  if (!card.uncertainty || c >= card.uncertainty->indicators.size() ||
+      i >= card.uncertainty->indicators[c].size())
+    return "";
+  const IndicatorStability& s = card.uncertainty->indicators[c][i];
+  return fmt::format(" ({} in {} of draws)",
+                     s.modal_level ? "level " + std::to_string(*s.modal_level) : "not assessed",
+                     percent(s.modal_share));
+}
+
 }  // namespace
 
 std::string render_text(const Scorecard& card, Explain explain) {
@@ -53,13 +102,15 @@ std::string render_text(const Scorecard& card, Explain explain) {
   out += fmt::format("{} · {} · {} · {} · framework {} {} · {} aggregation{}\n", election.country,
                      election.type, election.date.str(), to_string(election.phase), framework.id,
                      framework.version, to_string(card.method),
-                     card.options.as_of ? " · evidence as of " + card.options.as_of->str() : "");
-  out += fmt::format("\nOverall {:>5} / 100  {}  (coverage {}, {} evidence items)\n",
-                     format_score(overall.score),
+                     (card.options.as_of ? " · evidence as of " + card.options.as_of->str() : "") +
+                         (card.options.weights_profile.empty() ? "" : " · weights " + card.options.weights_profile));
+  out += fmt::format("\nOverall {:>5} / 100{}  {}  (coverage {}, {} evidence items)\n",
+                     format_score(overall.score), interval_text(card, card.uncertainty ? card.uncertainty->overall : std::nullopt),
                      overall.band ? framework.bands[*overall.band].label : "not assessed",
                      percent(overall.coverage), card.evidence_in_force);
   if (overall.uncapped_band)
     out += fmt::format("  capped by a red line from \"{}\"\n", framework.bands[*overall.uncapped_band].label);
+  out += uncertainty_lines(card);
   if (!card.findings.red_lines.empty()) {
     out += "\nRed lines crossed\n";
     for (const auto& hit : card.findings.red_lines) {
@@ -70,17 +121,22 @@ std::string render_text(const Scorecard& card, Explain explain) {
       }
     }
   }
-  out += fmt::format("\n{:<28} {:>5}  {:<20}  {:>8}\n", "criterion", "score", "", "coverage");
+  out += fmt::format("\n{:<28} {:>5}{}  {:<20}  {:>8}\n", "criterion", "score",
+                     card.uncertainty ? fmt::format("  {:<13}", fmt::format("{:.0f}% interval", card.uncertainty->level * 100)) : "",
+                     "", "coverage");
   for (std::size_t c = 0; c < framework.criteria.size(); ++c) {
     const CriterionScore& score = card.scores.criteria[c];
-    out += fmt::format("{:<28} {:>5}  {}  {:>8}{}\n", framework.criteria[c].id, format_score(score.score),
+    out += fmt::format("{:<28} {:>5}{}  {}  {:>8}{}\n", framework.criteria[c].id, format_score(score.score),
+                       interval_text(card, card.uncertainty && c < card.uncertainty->criteria.size()
+                                               ? card.uncertainty->criteria[c] : std::nullopt),
                        bar(score.score), percent(score.coverage),
                        score.uncapped ? fmt::format("  (capped from {})", format_score(score.uncapped)) : "");
     if (explain == Explain::None) continue;
-    for (const auto& finding : card.findings.by_criterion[c]) {
+    for (std::size_t i = 0; i < card.findings.by_criterion[c].size(); ++i) {
+      const IndicatorFinding& finding = card.findings.by_criterion[c][i];
       if (explain == Explain::Fails && (!finding.level || *finding.level == 4)) continue;
       const std::string level = finding.level ? std::to_string(*finding.level) : "not assessed";
-      out += fmt::format("  {} — level {}\n", finding.indicator->id, level);
+      out += fmt::format("  {} — level {}{}\n", finding.indicator->id, level, stability_text(card, c, i));
       if (finding.rule)
         out += fmt::format("    decided by rule '{}' ({}:{}): {}\n", finding.rule->id,
                            finding.rule->where.file, finding.rule->where.line, finding.rule->why);
@@ -90,10 +146,12 @@ std::string render_text(const Scorecard& card, Explain explain) {
         out += "    no evidence bears on this indicator\n";
       if (finding.level)
         out += fmt::format("    anchor: {}\n", finding.indicator->anchors[static_cast<std::size_t>(*finding.level)]);
+      for (const auto& [name, value] : finding.facts) out += fmt::format("    fact: {} = {:.4g}\n", name, value);
       for (const auto& note : finding.notes) out += fmt::format("    note: {}\n", note);
       out += cite(election, finding.evidence, "    ");
     }
   }
+  out += load_bearing_lines(card);
   return out;
 }
 

@@ -10,5 +10,10 @@ using Args = std::vector<std::string>;
 
 int run_validate(const Args& args);
 int run_assess(const Args& args);
+int run_compare(const Args& args);
+int run_extract(const Args& args);
+int run_verify(const Args& args);
+int run_import(const Args& args);
+int run_report(const Args& args);
 
 }  // namespace scrutineer::cli

@@ -17,6 +17,11 @@ struct Subcommand {
 const Subcommand kSubcommands[] = {
     {"validate", scrutineer::cli::run_validate, "check frameworks and elections; report every problem"},
     {"assess", scrutineer::cli::run_assess, "score an election against a framework"},
+    {"compare", scrutineer::cli::run_compare, "rank elections with intervals and rank probabilities"},
+    {"extract", scrutineer::cli::run_extract, "find candidate evidence in documents with the lexicon"},
+    {"verify", scrutineer::cli::run_verify, "check every quote against its cited document"},
+    {"import", scrutineer::cli::run_import, "turn a spreadsheet (CSV) of evidence into a ledger"},
+    {"report", scrutineer::cli::run_report, "write a briefing: HTML, Markdown, JSON, CSV or PDF"},
 };
 
 void print_usage(std::FILE* out) {

@@ -54,8 +54,11 @@ void decide_from_evidence(const std::vector<const EvidenceItem*>& linked, Indica
   sort_unique(finding.evidence);
 }
 
-IndicatorFinding decide(const Indicator& indicator, const Election& election,
-                        const DerivedFacts& facts, const std::vector<const EvidenceItem*>& evidence) {
+}  // namespace
+
+IndicatorFinding decide_indicator(const Indicator& indicator, const Election& election,
+                                  const DerivedFacts& facts,
+                                  const std::vector<const EvidenceItem*>& evidence) {
   IndicatorFinding finding;
   finding.indicator = &indicator;
   std::vector<const EvidenceItem*> linked;
@@ -78,7 +81,12 @@ IndicatorFinding decide(const Indicator& indicator, const Election& election,
       case RuleEffect::Cap: finding.level = std::min(finding.evidence_level.value_or(rule.level), rule.level); break;
       case RuleEffect::Floor: finding.level = std::max(finding.evidence_level.value_or(rule.level), rule.level); break;
     }
-    finding.evidence = outcome.witnesses;
+    // A cap or floor that left the evidence level standing cites that evidence too.
+    if (rule.effect == RuleEffect::Set || finding.level != finding.evidence_level) finding.evidence.clear();
+    finding.evidence.insert(finding.evidence.end(), outcome.witnesses.begin(), outcome.witnesses.end());
+    sort_unique(finding.evidence);
+    for (const auto& name : rules::facts_read(*rule.program))
+      if (auto value = facts.get(name)) finding.facts.emplace_back(name, *value);
     return finding;
   }
   if (finding.evidence_level) {
@@ -88,7 +96,6 @@ IndicatorFinding decide(const Indicator& indicator, const Election& election,
   return finding;
 }
 
-}  // namespace
 
 Findings evaluate_findings(const Framework& framework, const Election& election,
                            const DerivedFacts& facts, const std::vector<const EvidenceItem*>& evidence) {
@@ -96,7 +103,7 @@ Findings evaluate_findings(const Framework& framework, const Election& election,
   for (const auto& criterion : framework.criteria) {
     auto& row = findings.by_criterion.emplace_back();
     for (const auto& indicator : criterion.indicators)
-      row.push_back(decide(indicator, election, facts, evidence));
+      row.push_back(decide_indicator(indicator, election, facts, evidence));
   }
   const rules::EvalContext context{election, facts, evidence, {}};
   for (const auto& red_line : framework.red_lines) {

@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <array>
 #include <functional>
-#include <map>
 #include <optional>
 #include <span>
 #include <string>
@@ -17,9 +16,30 @@
 
 namespace scrutineer::rules {
 
+// How the evidence reaches a program's comprehensions, worked out once when it compiles (for
+// relevant_evidence; see the end of this file).
+struct RelevancePlan {
+  // A list<evidence>: `evidence` or `linked`, narrowed by filters, innermost first.
+  struct List {
+    bool linked = false;
+    std::vector<const nodes::Comprehension*> filters;
+  };
+  enum class Use { Holds, Fails, Everything };  // exists/count, all, size()
+  struct Quantifier {
+    Use use = Use::Holds;
+    List list;
+    const nodes::Comprehension* comprehension = nullptr;  // null for size()
+  };
+  bool opaque = false;  // a predicate reads the ledger or an outer variable
+  std::vector<Quantifier> quantifiers;
+};
+
 struct Program {
   nodes::Ptr<nodes::BoolExpr> root;
+  RelevancePlan plan;
 };
+
+RelevancePlan plan_relevance(const nodes::BoolExpr& root);
 
 namespace {
 
@@ -577,7 +597,23 @@ std::shared_ptr<const Program> compile(std::string_view text, const SourceRegion
   if (checker.failed()) return nullptr;
   auto program = std::make_shared<Program>();
   program->root = take<BoolExpr>(root);
+  program->plan = plan_relevance(*program->root);
   return program;
+}
+
+std::vector<std::string> facts_read(const Program& program) {
+  std::vector<std::string> names;
+  std::vector<const nodes::Node*> pending{program.root.get()};
+  while (!pending.empty()) {
+    const nodes::Node* node = pending.back();
+    pending.pop_back();
+    if (const auto* read = dynamic_cast<const nodes::FactRead*>(node)) names.push_back(read->name_);
+    if (const auto* has = dynamic_cast<const nodes::HasFact*>(node)) names.push_back(has->name_);
+    node->children(pending);
+  }
+  std::sort(names.begin(), names.end());
+  names.erase(std::unique(names.begin(), names.end()), names.end());
+  return names;
 }
 
 Outcome evaluate(const Program& program, const EvalContext& context) {
@@ -611,118 +647,139 @@ namespace {
 
 using nodes::Comprehension;
 
-class RelevanceAnalysis {
- public:
-  explicit RelevanceAnalysis(const EvalContext& context)
-      : context_(context), relevant_(context.evidence.size(), false) {
-    for (std::size_t k = 0; k < context.evidence.size(); ++k) position_[context.evidence[k]] = k;
-  }
+// Whether `node` reads nothing that varies with the ledger but the variable in `slot`.
+bool item_local(const nodes::Node& node, std::size_t slot) {
+  if (dynamic_cast<const nodes::ItemListExpr*>(&node)) return false;
+  if (const auto* read = dynamic_cast<const nodes::VariableRead*>(&node))
+    if (read->slot_ != slot) return false;
+  std::vector<const nodes::Node*> children;
+  node.children(children);
+  for (const nodes::Node* child : children)
+    if (!item_local(*child, slot)) return false;
+  return true;
+}
 
-  // False when the expression defeats the analysis.
-  bool visit(const nodes::Node& node) {
-    if (const auto* list = dynamic_cast<const nodes::ItemListExpr*>(&node)) {
-      // A list outside a comprehension or size(): cannot happen in a checked program.
-      (void)list;
-      return false;
+class Planner {
+ public:
+  RelevancePlan plan;
+
+  void visit(const nodes::Node& node) {
+    if (plan.opaque) return;
+    if (dynamic_cast<const nodes::ItemListExpr*>(&node)) {
+      plan.opaque = true;  // a list outside a comprehension or size(): cannot happen when checked
+      return;
     }
-    if (const auto* n = dynamic_cast<const nodes::Exists*>(&node)) return quantifier(n->comprehension(), true);
-    if (const auto* n = dynamic_cast<const nodes::Count*>(&node)) return quantifier(n->comprehension(), true);
-    if (const auto* n = dynamic_cast<const nodes::All*>(&node)) return quantifier(n->comprehension(), false);
+    if (const auto* n = dynamic_cast<const nodes::Exists*>(&node)) return quantifier(n->comprehension(), RelevancePlan::Use::Holds);
+    if (const auto* n = dynamic_cast<const nodes::Count*>(&node)) return quantifier(n->comprehension(), RelevancePlan::Use::Holds);
+    if (const auto* n = dynamic_cast<const nodes::All*>(&node)) return quantifier(n->comprehension(), RelevancePlan::Use::Fails);
     if (const auto* n = dynamic_cast<const nodes::SizeOfItems*>(&node)) {
-      std::vector<char> members;
-      if (!list_members(*n->list_, members)) return false;
-      for (std::size_t k = 0; k < members.size(); ++k)
-        if (members[k]) relevant_[k] = true;
-      return true;
+      RelevancePlan::Quantifier q;
+      q.use = RelevancePlan::Use::Everything;
+      if (!list(*n->list_, q.list)) return;
+      plan.quantifiers.push_back(std::move(q));
+      return;
     }
     std::vector<const nodes::Node*> children;
     node.children(children);
-    for (const nodes::Node* child : children)
-      if (!visit(*child)) return false;
-    return true;
-  }
-
-  std::vector<std::size_t> relevant() const {
-    std::vector<std::size_t> out;
-    for (std::size_t k = 0; k < relevant_.size(); ++k)
-      if (relevant_[k]) out.push_back(k);
-    return out;
+    for (const nodes::Node* child : children) visit(*child);
   }
 
  private:
-  enum class Verdict { True, False, Undecided };
-
-  // exists / count (`counts_true`) or all: the items that can tip it.
-  bool quantifier(const Comprehension& c, bool counts_true) {
-    std::vector<char> members;
-    if (!list_members(*c.source, members)) return false;
-    if (!item_local(*c.predicate, c.slot)) return false;
-    for (std::size_t k = 0; k < members.size(); ++k) {
-      if (!members[k]) continue;
-      const Verdict v = verdict(c, *context_.evidence[k]);
-      if (v == Verdict::Undecided || (v == Verdict::True) == counts_true) relevant_[k] = true;
+  void quantifier(const Comprehension& c, RelevancePlan::Use use) {
+    RelevancePlan::Quantifier q;
+    q.use = use;
+    q.comprehension = &c;
+    if (!list(*c.source, q.list)) return;
+    if (!item_local(*c.predicate, c.slot)) {
+      plan.opaque = true;
+      return;
     }
-    return true;
+    plan.quantifiers.push_back(std::move(q));
   }
 
-  // The positions that can be in `list` (members[k] != 0).
-  bool list_members(const nodes::ItemListExpr& list, std::vector<char>& members) {
-    members.assign(context_.evidence.size(), 0);
-    if (const auto* base = dynamic_cast<const nodes::ContextList*>(&list)) {
-      for (const EvidenceItem* item : context_.*(base->member_)) {
-        const auto found = position_.find(item);
-        if (found == position_.end()) return false;  // linked item outside the ledger
-        members[found->second] = 1;
-      }
+  bool list(const nodes::ItemListExpr& node, RelevancePlan::List& out) {
+    if (const auto* base = dynamic_cast<const nodes::ContextList*>(&node)) {
+      out.linked = base->member_ == &EvalContext::linked;
       return true;
     }
-    if (const auto* filter = dynamic_cast<const nodes::Filter*>(&list)) {
+    if (const auto* filter = dynamic_cast<const nodes::Filter*>(&node)) {
       const Comprehension& c = filter->comprehension();
-      if (!list_members(*c.source, members)) return false;
-      if (!item_local(*c.predicate, c.slot)) return false;
-      for (std::size_t k = 0; k < members.size(); ++k) {
-        if (!members[k]) continue;
-        const Verdict v = verdict(c, *context_.evidence[k]);
-        if (v == Verdict::Undecided) relevant_[k] = true;  // visiting it aborts the evaluation
-        if (v != Verdict::True) members[k] = 0;
+      if (!list(*c.source, out)) return false;
+      if (!item_local(*c.predicate, c.slot)) {
+        plan.opaque = true;
+        return false;
       }
+      out.filters.push_back(&c);
       return true;
     }
+    plan.opaque = true;
     return false;
   }
-
-  // Whether `node` reads nothing that varies with the ledger but the variable in `slot`.
-  static bool item_local(const nodes::Node& node, std::size_t slot) {
-    if (dynamic_cast<const nodes::ItemListExpr*>(&node)) return false;
-    if (const auto* read = dynamic_cast<const nodes::VariableRead*>(&node))
-      if (read->slot_ != slot) return false;
-    std::vector<const nodes::Node*> children;
-    node.children(children);
-    for (const nodes::Node* child : children)
-      if (!item_local(*child, slot)) return false;
-    return true;
-  }
-
-  Verdict verdict(const Comprehension& c, const EvidenceItem& item) const {
-    nodes::Frame frame{context_};
-    frame.variables[c.slot] = &item;
-    const bool held = c.predicate->value(frame);
-    if (frame.aborted) return Verdict::Undecided;
-    return held ? Verdict::True : Verdict::False;
-  }
-
-  const EvalContext& context_;
-  std::vector<bool> relevant_;
-  std::map<const EvidenceItem*, std::size_t> position_;
 };
+
+enum class Verdict { True, False, Undecided };
+
+Verdict verdict(const Comprehension& c, const EvidenceItem& item, const EvalContext& context) {
+  nodes::Frame frame{context};
+  frame.variables[c.slot] = &item;
+  const bool held = c.predicate->value(frame);
+  if (frame.aborted) return Verdict::Undecided;
+  return held ? Verdict::True : Verdict::False;
+}
 
 }  // namespace
 
+RelevancePlan plan_relevance(const nodes::BoolExpr& root) {
+  Planner planner;
+  planner.visit(root);
+  if (planner.plan.opaque) planner.plan.quantifiers.clear();
+  return std::move(planner.plan);
+}
+
 std::optional<std::vector<std::size_t>> relevant_evidence(const Program& program,
                                                           const EvalContext& context) {
-  RelevanceAnalysis analysis(context);
-  if (!analysis.visit(*program.root)) return std::nullopt;
-  return analysis.relevant();
+  const RelevancePlan& plan = program.plan;
+  if (plan.opaque) return std::nullopt;
+  const std::size_t n = context.evidence.size();
+  std::vector<char> relevant(n, 0), members;
+  std::vector<std::size_t> linked_positions;
+  bool linked_known = false;
+  for (const auto& q : plan.quantifiers) {
+    // The positions that can be in the list.
+    members.assign(n, q.list.linked ? 0 : 1);
+    if (q.list.linked) {
+      if (!linked_known) {
+        for (const EvidenceItem* item : context.linked) {
+          std::size_t k = 0;
+          while (k < n && context.evidence[k] != item) ++k;
+          if (k == n) return std::nullopt;  // a linked item outside the ledger
+          linked_positions.push_back(k);
+        }
+        linked_known = true;
+      }
+      for (std::size_t k : linked_positions) members[k] = 1;
+    }
+    for (const Comprehension* filter : q.list.filters)
+      for (std::size_t k = 0; k < n; ++k) {
+        if (!members[k]) continue;
+        const Verdict v = verdict(*filter, *context.evidence[k], context);
+        if (v == Verdict::Undecided) relevant[k] = 1;  // visiting it aborts the evaluation
+        if (v != Verdict::True) members[k] = 0;
+      }
+    for (std::size_t k = 0; k < n; ++k) {
+      if (!members[k]) continue;
+      if (q.use == RelevancePlan::Use::Everything) {
+        relevant[k] = 1;
+        continue;
+      }
+      const Verdict v = verdict(*q.comprehension, *context.evidence[k], context);
+      if (v == Verdict::Undecided || (v == Verdict::True) == (q.use == RelevancePlan::Use::Holds)) relevant[k] = 1;
+    }
+  }
+  std::vector<std::size_t> out;
+  for (std::size_t k = 0; k < n; ++k)
+    if (relevant[k]) out.push_back(k);
+  return out;
 }
 
 }  // namespace scrutineer::rules

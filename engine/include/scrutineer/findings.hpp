@@ -3,6 +3,7 @@
 #pragma once
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "scrutineer/derived_facts.hpp"
@@ -20,6 +21,7 @@ struct IndicatorFinding {
   const Rule* rule = nullptr;         // the rule that decided, when decided_by == Rule
   std::optional<int> evidence_level;  // the level the linked evidence alone gives
   std::vector<std::string> evidence;  // ids of the evidence behind the level, sorted
+  std::vector<std::pair<std::string, double>> facts;  // facts the deciding rule read, by name
   std::vector<std::string> notes;     // e.g. a rule skipped because a fact is missing
 };
 
@@ -48,6 +50,12 @@ Facts facts_in_force(const Election& election, const std::optional<Date>& as_of)
 Findings evaluate_findings(const Framework& framework, const Election& election,
                            const DerivedFacts& facts,
                            const std::vector<const EvidenceItem*>& evidence);
+
+// Decides one indicator as evaluate_findings does, against `evidence` (the ledger in force, or
+// any part of it: the uncertainty stage re-decides indicators on the items a draw keeps).
+IndicatorFinding decide_indicator(const Indicator& indicator, const Election& election,
+                                  const DerivedFacts& facts,
+                                  const std::vector<const EvidenceItem*>& evidence);
 
 std::string to_string(DecidedBy d);
 

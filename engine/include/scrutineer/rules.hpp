@@ -45,6 +45,10 @@ struct Outcome {
 
 Outcome evaluate(const Program& program, const EvalContext& context);
 
+// The names of the facts the program reads (`facts.x`, `has(facts.x)`), sorted, unique: what a
+// trace shows beside the evidence.
+std::vector<std::string> facts_read(const Program& program);
+
 // The evidence items whose presence can change the outcome of `program`, for evaluating it on
 // many sub-ledgers (the uncertainty draws drop items; leave-one-out drops one). `context` holds
 // the whole ledger in force and, for an indicator rule, its linked part. Returns the positions
