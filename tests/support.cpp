@@ -26,11 +26,15 @@ std::string read_text(const std::string& path) {
   return text.str();
 }
 
-CliResult run_cli(const std::string& arguments) {
+std::string unique_temp_path(const std::string& name) {
   static int counter = 0;
-  const std::string stem = (fs::temp_directory_path() /
-                            ("scrutineer-test-" + std::to_string(::getpid()) + "-" + std::to_string(counter++)))
-                               .string();
+  return (fs::temp_directory_path() /
+          ("scrutineer-" + std::to_string(::getpid()) + "-" + std::to_string(counter++) + "-" + name))
+      .string();
+}
+
+CliResult run_cli(const std::string& arguments) {
+  const std::string stem = unique_temp_path("cli");
   const std::string out_path = stem + ".out";
   const std::string err_path = stem + ".err";
   const std::string command = "cd '" + source_dir() + "' && '" + SCRUTINEER_CLI + "' " + arguments +

@@ -22,4 +22,8 @@ std::optional<std::string> seeds_dir();
 
 std::string read_text(const std::string& path);
 
+// A path in the temporary directory that no other test process uses:
+// <tmp>/scrutineer-<pid>-<n>-<name>. ctest runs test cases in parallel processes.
+std::string unique_temp_path(const std::string& name);
+
 }  // namespace scrutineer::test

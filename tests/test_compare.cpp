@@ -224,7 +224,7 @@ TEST_CASE("the bundled profiles load and re-weigh the default framework", "[comp
 TEST_CASE("a profile naming what the framework lacks is an error with a suggestion", "[compare][profiles]") {
   Diagnostics diags;
   const auto framework = load_framework(test::source_dir() + "/criteria/standards.toml", diags);
-  const std::string path = (fs::temp_directory_path() / "scrutineer-profile-test.toml").string();
+  const std::string path = test::unique_temp_path("profile-test.toml");
   std::ofstream(path) << "[profile]\nid = \"x\"\ntitle = \"X\"\n[criteria]\ncompetitivenes = 2\nmedia-freedom = -1\n";
   auto profile = load_profile(path, diags);
   CHECK_FALSE(profile);

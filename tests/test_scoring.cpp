@@ -54,7 +54,7 @@ weight = 3
   question = "?"
   weight = 1
   )" + anchors + "\n" + extra;
-  const std::string path = (fs::temp_directory_path() / "scrutineer-scoring.toml").string();
+  const std::string path = test::unique_temp_path("scoring.toml");
   std::ofstream(path) << text;
   Diagnostics diags;
   auto framework = load_framework(path, diags);

@@ -65,7 +65,7 @@ TEST_CASE("validate without paths prints usage and exits 2", "[validate]") {
 }
 
 TEST_CASE("several problems in one file are all reported in one pass, in line order", "[validate]") {
-  const std::string dir = fs::temp_directory_path() / "scrutineer-many-problems";
+  const std::string dir = unique_temp_path("many-problems");
   fs::create_directories(dir);
   {
     std::ofstream out(dir + "/framework.toml");
@@ -92,7 +92,7 @@ TEST_CASE("several problems in one file are all reported in one pass, in line or
 
 TEST_CASE("no truncation or corrupted byte of a valid file crashes the loader", "[validate]") {
   const std::string base = read_text(source_dir() + "/fixtures/minimal/framework.toml");
-  const std::string path = (fs::temp_directory_path() / "scrutineer-fuzz.toml").string();
+  const std::string path = unique_temp_path("fuzz.toml");
   const std::string junk = "\"'[]{}=#\n\\\x01\xff\xc3";
   std::size_t rejected = 0, tried = 0;
   for (std::size_t cut = 0; cut < base.size(); cut += 5) {
