@@ -88,7 +88,7 @@ TEST_CASE("the fictional genuine election lands in the top band", "[assess]") {
   CHECK(card.scores.overall.band == fic.framework.bands.size() - 1);
 }
 
-TEST_CASE("--as-of before any evidence makes every indicator not assessed", "[assess]") {
+TEST_CASE("an --as-of day before any evidence makes every indicator not assessed", "[assess]") {
   for (const char* id : {"khm-2023", "tha-2023", "idn-2024", "khm-2024-senate", "fictional-genuine-2025"}) {
     INFO(id);
     const Loaded loaded = load(id);

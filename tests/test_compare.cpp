@@ -240,7 +240,7 @@ TEST_CASE("a profile naming what the framework lacks is an error with a suggesti
   CHECK(rendered.find("written for framework 'other'") != std::string::npos);
 }
 
-TEST_CASE("--weight overrides a criterion and the scorecard records it", "[compare][profiles][cli]") {
+TEST_CASE("a --weight override changes a criterion and the scorecard records it", "[compare][profiles][cli]") {
   Diagnostics diags;
   const auto framework = load_framework(test::source_dir() + "/criteria/standards.toml", diags);
   AssessOptions options;

@@ -205,7 +205,7 @@ why = "grave"
   CHECK(*card.scores.overall.score == Approx((100.0 + 3 * 10.0) / 4));
 }
 
-TEST_CASE("--as-of keeps only the evidence dated on or before the day", "[scoring]") {
+TEST_CASE("an --as-of day keeps only the evidence dated on or before the day", "[scoring]") {
   auto late = item("late", "a1", 4, Polarity::Undermines);
   late.date = {2024, 6, 1};
   const Election el = election_with({item("early", "a1", 1, Polarity::Supports), late});
