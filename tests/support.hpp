@@ -2,6 +2,7 @@
 #pragma once
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace scrutineer::test {
 
@@ -21,6 +22,14 @@ std::string source_dir();
 std::optional<std::string> seeds_dir();
 
 std::string read_text(const std::string& path);
+
+// Runs the CLI with `arguments` (it must exit 0) and compares its stdout with the golden file
+// at `golden_path` (relative to the repository). With SCRUTINEER_UPDATE_GOLDEN set it rewrites
+// the golden file instead: review the diff before committing it.
+void check_golden(const std::string& arguments, const std::string& golden_path);
+
+// The ids of the bundled elections (fixtures/elections/*), sorted.
+std::vector<std::string> bundled_elections();
 
 // A path in the temporary directory that no other test process uses:
 // <tmp>/scrutineer-<pid>-<n>-<name>. ctest runs test cases in parallel processes.

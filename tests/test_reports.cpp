@@ -25,27 +25,10 @@ namespace {
 
 const char* const kXss = "fixtures/xss/xss-2024";
 
-void check_golden(const std::string& arguments, const std::string& golden_path) {
-  const CliResult result = run_cli(arguments);
-  INFO(arguments << "\n" << result.err);
-  REQUIRE(result.exit_code == 0);
-  const std::string path = source_dir() + "/" + golden_path;
-  if (std::getenv("SCRUTINEER_UPDATE_GOLDEN")) {
-    fs::create_directories(fs::path(path).parent_path());
-    std::ofstream(path, std::ios::binary) << result.out;
-    WARN("updated " << golden_path);
-    return;
-  }
-  REQUIRE(fs::exists(path));
-  CHECK(result.out == read_text(path));
-}
-
 // Every election a report is tested on: the bundled ones and the injection fixture.
 std::vector<std::string> report_fixtures() {
   std::vector<std::string> dirs;
-  for (const auto& entry : fs::directory_iterator(source_dir() + "/fixtures/elections"))
-    dirs.push_back("fixtures/elections/" + entry.path().filename().string());
-  std::sort(dirs.begin(), dirs.end());
+  for (const auto& id : bundled_elections()) dirs.push_back("fixtures/elections/" + id);
   dirs.push_back(kXss);
   return dirs;
 }
