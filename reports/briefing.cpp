@@ -84,6 +84,22 @@ std::size_t evidence_left_out(const Scorecard& card) {
   return total > card.evidence_in_force ? total - card.evidence_in_force : 0;
 }
 
+std::map<std::string, std::vector<std::size_t>> recommendation_numbers(const std::vector<Recommendation>& recs) {
+  std::map<std::string, std::vector<std::size_t>> numbers;
+  for (std::size_t i = 0; i < recs.size(); ++i)
+    for (const auto& trigger : recs[i].triggers)
+      if (trigger.kind == "indicator") numbers[trigger.id].push_back(i + 1);
+  return numbers;
+}
+
+std::string signed_text(const std::optional<double>& change) {
+  return change ? fmt::format("{:+.1f}", *change) : std::string("—");
+}
+
+std::string level_text(const std::optional<int>& level) {
+  return level ? fmt::format("level {}", *level) : std::string("not assessed");
+}
+
 std::vector<Recommendation> recommendations(const Scorecard& card) {
   std::vector<Recommendation> out;
   auto add = [&out](const std::string& text, Trigger trigger) {

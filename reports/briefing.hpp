@@ -2,6 +2,7 @@
 // evidence behind a finding, the recommendations a finding triggers, what was not assessed and
 // why, the intervals when the uncertainty stage ran. Reads the result model; computes no score.
 #pragma once
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -51,6 +52,12 @@ struct Recommendation {
   std::vector<Trigger> triggers;
 };
 std::vector<Recommendation> recommendations(const Scorecard& card);
+// Indicator id → the 1-based numbers of the recommendations it triggers.
+std::map<std::string, std::vector<std::size_t>> recommendation_numbers(const std::vector<Recommendation>& recs);
+
+// "+1.5" / "−" for a change in score; "level 2" / "not assessed".
+std::string signed_text(const std::optional<double>& change);
+std::string level_text(const std::optional<int>& level);
 
 // Indicators not assessed, in framework order, with the reason.
 struct Gap {

@@ -500,23 +500,12 @@ std::string methodology_section(const Briefing& briefing, std::size_t k, int lev
 
 std::string election_body(const Context& ctx) {
   const auto recs = recommendations(ctx.card());
-  std::map<std::string, std::vector<std::size_t>> numbers;
-  for (std::size_t i = 0; i < recs.size(); ++i)
-    for (const auto& trigger : recs[i].triggers)
-      if (trigger.kind == "indicator") numbers[trigger.id].push_back(i + 1);
+  const auto numbers = recommendation_numbers(recs);
   return headline(ctx) + scores(ctx) + certainty(ctx) + red_lines(ctx) + findings(ctx, numbers) + uncited_section(ctx) +
          recommendations_section(ctx, recs) + not_assessed_section(ctx) + sources_section(ctx);
 }
 
 // ── Several elections ────────────────────────────────────────────────────────────────────────
-
-std::string signed_text(const std::optional<double>& change) {
-  return change ? fmt::format("{:+.1f}", *change) : std::string("—");
-}
-
-std::string level_text(const std::optional<int>& level) {
-  return level ? fmt::format("level {}", *level) : std::string("not assessed");
-}
 
 // What changed from one election to the next of the same country (comparison.hpp).
 std::string changes_section(const Briefing& briefing) {
